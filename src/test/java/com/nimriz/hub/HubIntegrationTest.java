@@ -1,0 +1,56 @@
+package com.nimriz.hub;
+
+import com.nimriz.hub.kafka.KafkaCluster;
+import com.nimriz.hub.support.ApiClient;
+import com.nimriz.hub.support.KafkaTestClient;
+import com.nimriz.hub.support.SegmentStandIn;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole hub as a user meets it: its own embedded KRaft broker, an H2 file database, the API on
+ * a real port, and a real HTTP server playing Segment. Subclasses share one running hub.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class HubIntegrationTest {
+
+    protected static final SegmentStandIn SEGMENT = SegmentStandIn.start();
+
+    private static final String RUN = UUID.randomUUID().toString();
+
+    @DynamicPropertySource
+    static void hubProperties(DynamicPropertyRegistry registry) {
+        registry.add("hub.kafka.embedded.port", () -> 0);
+        registry.add("hub.kafka.embedded.controller-port", () -> 0);
+        registry.add("hub.kafka.embedded.data-dir", () -> "target/it/kafka-" + RUN);
+        registry.add("hub.kafka.poll-timeout-ms", () -> 200);
+        registry.add(
+                "spring.datasource.url",
+                () -> "jdbc:h2:file:./target/it/db-" + RUN + ";DB_CLOSE_ON_EXIT=FALSE");
+        registry.add("hub.segment.cdn-url", SEGMENT::url);
+    }
+
+    @LocalServerPort protected int port;
+
+    @Autowired protected KafkaCluster kafkaCluster;
+
+    @Autowired protected HubProperties properties;
+
+    /** The management API with the hub's token. */
+    protected ApiClient api() {
+        return new ApiClient(port, properties.api().token());
+    }
+
+    protected KafkaTestClient kafka() {
+        return new KafkaTestClient(kafkaCluster.bootstrapServers());
+    }
+
+    /** A workspace id no other test uses. */
+    protected static String newWorkspaceId() {
+        return "ws_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+}
