@@ -34,12 +34,12 @@ public class WorkspaceSettings {
             }
             return;
         }
-        Optional<String> problem = problem(key, value);
+        JsonNode json = read(value);
+        Optional<String> problem = problem(key, json);
         if (problem.isPresent()) {
             LOG.warn("Skipped workspace settings record for key {}: {}", key, problem.get());
             return;
         }
-        JsonNode json = read(value);
         Plan plan = Plan.find(json.get("plan").textValue()).orElseThrow();
         boolean strictPrivacy = json.path("strict_privacy").asBoolean(false);
         store.save(key, plan, strictPrivacy);
@@ -51,11 +51,10 @@ public class WorkspaceSettings {
                 strictPrivacy);
     }
 
-    private Optional<String> problem(String key, String value) {
+    private static Optional<String> problem(String key, JsonNode json) {
         if (key == null || key.isBlank()) {
             return Optional.of("the record has no key");
         }
-        JsonNode json = read(value);
         if (json == null || !json.isObject()) {
             return Optional.of("the value is not a JSON object");
         }
