@@ -31,7 +31,7 @@ public final class ApiClient {
         return new ApiClient(URI.create(baseUrl).getPort(), otherToken);
     }
 
-    /** An answer: its status and its body read as JSON (null when empty). */
+    /** An answer: its status and its body, read as JSON when it is JSON. */
     public record Answer(int status, JsonNode body, String raw) {}
 
     public Answer get(String path) {
@@ -72,7 +72,12 @@ public final class ApiClient {
             HttpResponse<String> response =
                     http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
-            JsonNode body = raw == null || raw.isBlank() ? null : JSON.readTree(raw);
+            boolean isJson =
+                    response.headers()
+                            .firstValue("Content-Type")
+                            .filter(type -> type.contains("json"))
+                            .isPresent();
+            JsonNode body = isJson && !raw.isBlank() ? JSON.readTree(raw) : null;
             return new Answer(response.statusCode(), body, raw);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
