@@ -32,6 +32,8 @@ public abstract class HubIntegrationTest {
                 "spring.datasource.url",
                 () -> "jdbc:h2:file:./target/it/db-" + RUN + ";DB_CLOSE_ON_EXIT=FALSE");
         registry.add("hub.segment.cdn-url", SEGMENT::url);
+        // Our own DEBUG lines run too, so the log scans see everything the hub could write.
+        registry.add("logging.level.com.nimriz", () -> "DEBUG");
     }
 
     @LocalServerPort protected int port;
