@@ -39,6 +39,31 @@ class HubPropertiesTest {
     }
 
     @Test
+    void flagsBothLocalSecretsAsUnsafeInALocalRun() {
+        runner.run(
+                context -> {
+                    HubProperties properties = context.getBean(HubProperties.class);
+
+                    assertThat(LocalDefaults.warnings(properties))
+                            .hasSize(2)
+                            .allSatisfy(warning -> assertThat(warning).contains("unsafe"));
+                });
+    }
+
+    @Test
+    void flagsNothingOnceRealSecretsAreSet() {
+        runner.withPropertyValues(
+                        "hub.api.token=s3cret-token",
+                        "hub.crypto.key=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")
+                .run(
+                        context ->
+                                assertThat(
+                                                LocalDefaults.warnings(
+                                                        context.getBean(HubProperties.class)))
+                                        .isEmpty());
+    }
+
+    @Test
     void refusesTheLocalApiTokenWhenPointedAtARealCluster() {
         runner.withPropertyValues(
                         "hub.kafka.brokers=kafka-1:9092",
