@@ -1,7 +1,6 @@
 package com.nimriz.hub.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -15,6 +14,7 @@ import com.nimriz.hub.destination.Operator;
 import com.nimriz.hub.destination.Region;
 import com.nimriz.hub.destination.Trigger;
 import com.nimriz.hub.event.EventType;
+import com.nimriz.hub.support.TestDatabases;
 import com.nimriz.hub.workspace.Plan;
 import com.nimriz.hub.workspace.WorkspaceStore;
 import java.nio.file.Path;
@@ -28,21 +28,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * The versioned migrations and the stores on every supported database: an H2 file always, and
- * PostgreSQL when {@code HUB_TEST_POSTGRES_URL} names one (as {@code .ci/run} does).
+ * The versioned migrations and the stores on every supported database (see {@link TestDatabases}).
  */
 class ConfigurationStoreIT {
-
-    static final String POSTGRES_URL_VARIABLE = "HUB_TEST_POSTGRES_URL";
 
     private static final ObjectMapper JSON =
             new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
@@ -50,9 +45,7 @@ class ConfigurationStoreIT {
     @TempDir static Path dir;
 
     static Stream<Arguments> databases() {
-        return Stream.of(
-                Arguments.of("h2", "jdbc:h2:file:" + dir.resolve("store") + ";MODE=Regular"),
-                Arguments.of("postgresql", System.getenv(POSTGRES_URL_VARIABLE)));
+        return TestDatabases.all(dir);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,22 +91,7 @@ class ConfigurationStoreIT {
     }
 
     private static DataSource freshDatabase(String name, String url) {
-        assumeTrue(url != null && !url.isBlank(), () -> name + ": set " + POSTGRES_URL_VARIABLE);
-        DataSource db = new SimpleDriverDataSource(driverFor(url), url);
-        Flyway.configure()
-                .dataSource(db)
-                .locations("classpath:db/migration")
-                .cleanDisabled(false)
-                .load()
-                .clean();
-        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
-        return db;
-    }
-
-    private static java.sql.Driver driverFor(String url) {
-        return url.startsWith("jdbc:postgresql:")
-                ? new org.postgresql.Driver()
-                : new org.h2.Driver();
+        return TestDatabases.fresh(name, url);
     }
 
     private static Destination destination(String workspaceId) {
