@@ -10,6 +10,7 @@ import com.nimriz.hub.event.EventType;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +47,9 @@ final class ActionRules {
         if (types == null || types.isEmpty()) {
             throw invalid("trigger.event_types must name at least one event type.");
         }
-        if (new HashSet<>(types).size() != types.size() || types.contains(null)) {
+        // Not types.contains(null): immutable lists (List.of) throw on a null query.
+        if (types.stream().anyMatch(Objects::isNull)
+                || new HashSet<>(types).size() != types.size()) {
             throw invalid("trigger.event_types names an event type twice or is null.");
         }
         for (String name : trigger.conversionNames()) {
