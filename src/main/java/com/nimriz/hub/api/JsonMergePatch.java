@@ -29,8 +29,14 @@ final class JsonMergePatch {
             JsonNode current = target.get(field.getKey());
             if (value.isNull()) {
                 target.remove(field.getKey());
-            } else if (value.isObject() && current != null && current.isObject()) {
-                merge((ObjectNode) current, (ObjectNode) value);
+            } else if (value.isObject()) {
+                // RFC 7396: an object merges into what is there, or into {} when that is not an
+                // object, so nulls inside it remove members rather than being stored.
+                ObjectNode into =
+                        current != null && current.isObject()
+                                ? (ObjectNode) current
+                                : target.putObject(field.getKey());
+                merge(into, (ObjectNode) value);
             } else {
                 target.set(field.getKey(), value.deepCopy());
             }
