@@ -1,12 +1,16 @@
 package com.nimriz.hub.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.nimriz.hub.HubProperties;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Guards the management API with its bearer token. */
+/** Guards the management API with its bearer token and keeps its JSON bodies strict. */
 @Configuration(proxyBeanMethods = false)
 class ApiSetup {
 
@@ -21,5 +25,23 @@ class ApiSetup {
         registration.addUrlPatterns(API_PATHS);
         registration.setName("apiTokenFilter");
         return registration;
+    }
+
+    /**
+     * Refuses a number or boolean where the API expects text, as a wrong JSON type (400).
+     * spring.jackson.mapper.allow-coercion-of-scalars=false does not cover text targets: Jackson
+     * still turns {"name": 42} into "42".
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer refuseScalarsAsText() {
+        return builder ->
+                builder.postConfigurer(
+                        mapper ->
+                                mapper.coercionConfigFor(LogicalType.Textual)
+                                        .setCoercion(
+                                                CoercionInputShape.Integer, CoercionAction.Fail)
+                                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                        .setCoercion(
+                                                CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 }
