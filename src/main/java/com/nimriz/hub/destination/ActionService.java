@@ -2,6 +2,7 @@ package com.nimriz.hub.destination;
 
 import com.nimriz.hub.Refusal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,7 +50,7 @@ public class ActionService {
         destinations.get(workspaceId, destinationId);
         destinations.requireSegmentPlan(workspaceId);
         ActionRules.check(draft);
-        Instant now = Instant.now();
+        Instant now = now();
         Action action =
                 new Action(
                         UUID.randomUUID().toString(),
@@ -83,7 +84,7 @@ public class ActionService {
                         draft.mapping() == null ? Mapping.none() : draft.mapping(),
                         draft.enabled() == null ? current.enabled() : draft.enabled(),
                         current.createdAt(),
-                        Instant.now());
+                        now());
         store.update(changed);
         LOG.info(
                 "Action {} of destination {} changed (enabled {})",
@@ -111,5 +112,10 @@ public class ActionService {
 
     private static Map<String, String> eventNames(ActionDraft draft) {
         return draft.eventNames() == null ? Map.of() : Map.copyOf(draft.eventNames());
+    }
+
+    /** Now, at the microsecond precision the store keeps, so answers match later reads. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

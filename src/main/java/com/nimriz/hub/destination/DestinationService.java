@@ -5,6 +5,7 @@ import com.nimriz.hub.workspace.Plan;
 import com.nimriz.hub.workspace.Workspace;
 import com.nimriz.hub.workspace.WorkspaceStore;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -70,7 +71,7 @@ public class DestinationService {
         }
         String id = UUID.randomUUID().toString();
         boolean verified = verify(draft.writeKey());
-        Instant now = Instant.now();
+        Instant now = now();
         Destination destination =
                 new Destination(
                         id,
@@ -122,7 +123,7 @@ public class DestinationService {
                         verified,
                         draft.enabled() == null ? current.enabled() : draft.enabled(),
                         current.createdAt(),
-                        Instant.now());
+                        now());
         try {
             store.update(changed);
         } catch (DuplicateKeyException e) {
@@ -222,5 +223,10 @@ public class DestinationService {
                 409,
                 "name_taken",
                 "Workspace " + workspaceId + " already has a destination named '" + name + "'.");
+    }
+
+    /** Now, at the microsecond precision the store keeps, so answers match later reads. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }
