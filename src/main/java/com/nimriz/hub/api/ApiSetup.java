@@ -1,5 +1,6 @@
 package com.nimriz.hub.api;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -43,5 +44,14 @@ class ApiSetup {
                                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                                         .setCoercion(
                                                 CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    /**
+     * Refuses, as 400, a body with more after its JSON value: by default Jackson reads {"plan":
+     * "free"} {"plan": "enterprise"} as the first object and ignores the rest.
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer refuseTrailingContent() {
+        return builder -> builder.featuresToEnable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 }
