@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,7 +30,8 @@ public class WorkspaceStore {
     /** Creates or replaces the workspace's settings. */
     @Transactional
     public Workspace save(String id, Plan plan, boolean strictPrivacy) {
-        Instant now = Instant.now();
+        // The store keeps microseconds; the answer shows the same time a later read will.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int updated =
                 jdbc.sql(
                                 "update workspace set plan = ?, strict_privacy = ?, updated_at = ?"
