@@ -15,7 +15,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole hub as a user meets it: its own embedded KRaft broker, an H2 file database, the API on
  * a real port, and a real HTTP server playing Segment. Subclasses share one running hub.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Our own DEBUG lines run too, so the log scans see everything the hub could write.
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "logging.level.com.nimriz=DEBUG")
 public abstract class HubIntegrationTest {
 
     protected static final SegmentStandIn SEGMENT = SegmentStandIn.start();
@@ -32,8 +35,6 @@ public abstract class HubIntegrationTest {
                 "spring.datasource.url",
                 () -> "jdbc:h2:file:./target/it/db-" + RUN + ";DB_CLOSE_ON_EXIT=FALSE");
         registry.add("hub.segment.cdn-url", SEGMENT::url);
-        // Our own DEBUG lines run too, so the log scans see everything the hub could write.
-        registry.add("logging.level.com.nimriz", () -> "DEBUG");
     }
 
     @LocalServerPort protected int port;

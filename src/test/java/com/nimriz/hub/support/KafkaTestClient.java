@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -14,6 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -59,7 +59,7 @@ public final class KafkaTestClient {
     }
 
     /**
-     * Reads the topic from the start with a fresh consumer group until {@code expected} records
+     * Reads the topic from the start, outside any consumer group, until {@code expected} records
      * matching the filter are seen, or the timeout passes; returns those records.
      */
     public List<ConsumerRecord<String, byte[]>> readUntil(
@@ -71,8 +71,6 @@ public final class KafkaTestClient {
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         bootstrapServers,
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "test-" + UUID.randomUUID(),
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                         "earliest",
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
@@ -82,7 +80,13 @@ public final class KafkaTestClient {
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(
                         config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
+            // Assigned, not subscribed: no consumer group to join, so reading starts at once.
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic).stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
             while (seen.size() < expected && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record :
                         consumer.poll(Duration.ofMillis(200))) {
