@@ -132,7 +132,7 @@ public class SegmentMessageMapper {
         Mapping rules = mapping == null ? Mapping.none() : mapping;
         ObjectNode properties = nodes.objectNode();
         Set<String> renamedNames = new HashSet<>();
-        // Only non-PII fields are read, so no rename or static can reach PII or ids.
+        // Only non-PII fields are read, so no rename can bring PII or ids into properties.
         for (CanonicalField field : CanonicalField.values()) {
             if (field.dataClass() != DataClass.NON_PII
                     || !event.has(field)
