@@ -1,6 +1,7 @@
 package com.nimriz.hub.destination;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.jayway.jsonpath.JsonPath;
 import com.nimriz.hub.destination.Trigger.Condition;
 import com.nimriz.hub.destination.Trigger.Match;
 import com.nimriz.hub.event.CanonicalEvent;
@@ -9,13 +10,49 @@ import com.nimriz.hub.event.EventType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Predicate;
+import org.apache.camel.spi.Language;
+import org.apache.camel.support.DefaultExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Decides whether an action's trigger matches an event, and if not, why (SPEC section 4.3). */
 @Component
 public class TriggerMatcher {
+
+    static final int MAX_CACHED_PREDICATES = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TriggerMatcher.class);
+
+    // camel-jsonpath reads its options by position: resultType, source, suppressExceptions,
+    // allowSimple, allowEasyPredicate, writeAsString, unpackArray, option. Simple is off so a
+    // stored expression can never reach headers, beans or the environment through ${...}; the
+    // easy-predicate rewrite is off so what runs is exactly what ActionRules compiled on save;
+    // suppressed exceptions make a path to an absent field select nothing instead of failing.
+    private static final Object[] JSONPATH_OPTIONS = {
+        null, null, true, false, false, false, false, null
+    };
+
+    private static final Predicate NEVER = exchange -> false;
+
+    private final CamelContext camelContext;
+
+    private final Language jsonPath;
+
+    private final Map<String, Predicate> predicates = new ConcurrentHashMap<>();
+
+    public TriggerMatcher(CamelContext camelContext) {
+        this.camelContext = camelContext;
+        this.jsonPath = camelContext.resolveLanguage("jsonpath");
+    }
 
     /** Empty when the trigger matches the event, otherwise the first check the event fails. */
     public Optional<SkipReason> skipReason(CanonicalEvent event, Trigger trigger) {
@@ -41,24 +78,28 @@ public class TriggerMatcher {
         return Optional.empty();
     }
 
-    private static boolean conditionsHold(CanonicalEvent event, Trigger trigger) {
+    private boolean conditionsHold(CanonicalEvent event, Trigger trigger) {
         List<Condition> conditions = trigger.conditions();
         if (conditions.isEmpty()) {
             return true;
         }
 
+        Exchange shareableView = needsJsonPath(conditions) ? shareableView(event) : null;
         boolean any = trigger.match() == Match.ANY;
         for (Condition condition : conditions) {
-            if (holds(condition, event) == any) {
+            if (holds(condition, event, shareableView) == any) {
                 return any;
             }
         }
         return !any;
     }
 
-    private static boolean holds(Condition condition, CanonicalEvent event) {
+    private boolean holds(Condition condition, CanonicalEvent event, Exchange shareableView) {
         if (condition == null) {
             return false;
+        }
+        if (condition.jsonpath() != null) {
+            return jsonPathHolds(condition.jsonpath(), shareableView);
         }
         if (condition.field() == null || condition.op() == null) {
             return false;
@@ -103,7 +144,7 @@ public class TriggerMatcher {
                 .orElse(null);
     }
 
-    /** A value as conditions see it: numbers as BigDecimal, timestamps as ISO-8601 text in UTC. */
+    /** A value as conditions and JSONPath see it: numbers as BigDecimal, timestamps as UTC text. */
     private static Object asSeen(Object value) {
         if (value instanceof Instant instant) {
             return DateTimeFormatter.ISO_INSTANT.format(instant);
@@ -164,6 +205,72 @@ public class TriggerMatcher {
         } catch (NumberFormatException e) {
             // NaN and the infinities have no decimal form; no condition can hold on them.
             return null;
+        }
+    }
+
+    private static boolean needsJsonPath(List<Condition> conditions) {
+        for (Condition condition : conditions) {
+            if (condition != null && condition.jsonpath() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An exchange whose body is the event as JSONPath sees it: only shareable fields, so no
+     * expression can read PII or ip_hash even if the event carries them.
+     */
+    private Exchange shareableView(CanonicalEvent event) {
+        Map<String, Object> view = new HashMap<>();
+        for (Map.Entry<CanonicalField, Object> field : event.fields().entrySet()) {
+            if (field.getKey().shareable()) {
+                view.put(field.getKey().wireName(), asSeen(field.getValue()));
+            }
+        }
+        Exchange exchange = new DefaultExchange(camelContext);
+        exchange.getMessage().setBody(view);
+        return exchange;
+    }
+
+    /**
+     * Whether the expression selects something from the shareable view. camel-jsonpath's predicate
+     * reads the result the way Camel reads any predicate value: a filter such as {@code
+     * $[?(@.country == 'US')]} yields a list and holds when the list is non-empty; a plain path
+     * such as {@code $.country} holds when it finds a value, unless that value is false. An
+     * expression that does not compile or fails to evaluate does not hold.
+     */
+    private boolean jsonPathHolds(String expression, Exchange shareableView) {
+        try {
+            return predicate(expression).matches(shareableView);
+        } catch (RuntimeException e) {
+            LOG.debug(
+                    "A trigger's JSONPath condition failed to evaluate ({}); it does not hold",
+                    e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    private Predicate predicate(String expression) {
+        if (predicates.size() >= MAX_CACHED_PREDICATES && !predicates.containsKey(expression)) {
+            // Expressions come from stored actions, so there are few; clearing on overflow only
+            // bounds what edited and deleted actions leave behind.
+            predicates.clear();
+        }
+        return predicates.computeIfAbsent(expression, this::compile);
+    }
+
+    private Predicate compile(String expression) {
+        try {
+            // camel-jsonpath parses the path only when it evaluates it, so a broken one would
+            // fail on every event; parsing it here once caches it as never holding.
+            JsonPath.compile(expression);
+            return jsonPath.createPredicate(expression, JSONPATH_OPTIONS);
+        } catch (RuntimeException e) {
+            LOG.debug(
+                    "A trigger's JSONPath condition does not compile ({}); it never holds",
+                    e.getClass().getSimpleName());
+            return NEVER;
         }
     }
 }

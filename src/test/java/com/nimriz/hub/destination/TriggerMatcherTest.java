@@ -19,9 +19,11 @@ import static com.nimriz.hub.event.CanonicalField.COUNTRY;
 import static com.nimriz.hub.event.CanonicalField.CUSTOMER_EMAIL;
 import static com.nimriz.hub.event.CanonicalField.EVENT_TYPE;
 import static com.nimriz.hub.event.CanonicalField.IP;
+import static com.nimriz.hub.event.CanonicalField.IP_HASH;
 import static com.nimriz.hub.event.CanonicalField.IS_BOT;
 import static com.nimriz.hub.event.CanonicalField.OCCURRED_AT;
 import static com.nimriz.hub.event.CanonicalField.REVENUE;
+import static com.nimriz.hub.event.CanonicalField.USER_AGENT;
 import static com.nimriz.hub.event.CanonicalField.UTM_CAMPAIGN;
 import static com.nimriz.hub.event.CanonicalField.UTM_SOURCE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +40,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,7 +59,21 @@ class TriggerMatcherTest {
 
     private static final List<String> NORTH_AMERICA = List.of("US", "CA", "MX");
 
-    private final TriggerMatcher matcher = new TriggerMatcher();
+    private static CamelContext camelContext;
+
+    private static TriggerMatcher matcher;
+
+    @BeforeAll
+    static void startCamel() {
+        camelContext = new DefaultCamelContext();
+        camelContext.start();
+        matcher = new TriggerMatcher(camelContext);
+    }
+
+    @AfterAll
+    static void stopCamel() {
+        camelContext.stop();
+    }
 
     @Nested
     class EventTypes {
@@ -889,6 +909,242 @@ class TriggerMatcherTest {
     }
 
     @Nested
+    class JsonPathConditions {
+
+        private final Condition usByPath = jsonPath("$[?(@.country == 'US')]");
+
+        @Test
+        void matchesWhenThePredicateSelectsTheEvent() {
+            CanonicalEvent event = clickWith(COUNTRY, "US");
+
+            Optional<SkipReason> reason = skipReason(event, usByPath);
+
+            assertThat(reason).isEmpty();
+        }
+
+        @Test
+        void skipsWhenThePredicateSelectsNothing() {
+            CanonicalEvent event = clickWith(COUNTRY, "CA");
+
+            Optional<SkipReason> reason = skipReason(event, usByPath);
+
+            assertThat(reason).contains(CONDITIONS_NOT_MET);
+        }
+
+        @Test
+        void skipsWhenThePredicateNamesAnAbsentField() {
+            CanonicalEvent event = linkClicked().build();
+
+            Optional<SkipReason> reason = skipReason(event, usByPath);
+
+            assertThat(reason).contains(CONDITIONS_NOT_MET);
+        }
+
+        @ParameterizedTest
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "$[?(@.revenue > 10)] | 12.5",
+                    "$[?(@.revenue == 10)] | 10.0",
+                    "$[?(@.revenue in [5, 10])] | 10.00",
+                    "$[?(@.revenue < 0)] | -1"
+                })
+        void comparesTheRevenueAsANumber(String expression, String revenue) {
+            CanonicalEvent event = purchaseOf(revenue);
+
+            Optional<SkipReason> reason = skipReason(event, jsonPath(expression));
+
+            assertThat(reason).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"10", "10.0", "9.99"})
+        void skipsARevenueTheNumericPredicateRejects(String revenue) {
+            CanonicalEvent event = purchaseOf(revenue);
+
+            Optional<SkipReason> reason = skipReason(event, jsonPath("$[?(@.revenue > 10)]"));
+
+            assertThat(reason).contains(CONDITIONS_NOT_MET);
+        }
+
+        @ParameterizedTest
+        @ValueSource(
+                strings = {
+                    "$[?(@.is_bot == false)]",
+                    "$[?(@.event_type == 'link_clicked')]",
+                    "$[?(@.occurred_at == '2026-12-03T10:15:30Z')]",
+                    "$[?(@.workspace_id == 'ws_acme' && @.link_id == 'lnk_1')]",
+                    "$[?(@.utm_campaign =~ /spring-.*/)]"
+                })
+        void seesEachShareableFieldAsItIsSent(String expression) {
+            CanonicalEvent event =
+                    linkClicked().with(IS_BOT, false).with(UTM_CAMPAIGN, "spring-sale").build();
+
+            Optional<SkipReason> reason = skipReason(event, jsonPath(expression));
+
+            assertThat(reason).isEmpty();
+        }
+
+        @Test
+        void holdsForAPlainPathThatFindsAValue() {
+            CanonicalEvent event = clickWith(COUNTRY, "US");
+
+            Optional<SkipReason> reason = skipReason(event, jsonPath("$.country"));
+
+            assertThat(reason).isEmpty();
+        }
+
+        @Test
+        void skipsForAPlainPathThatFindsFalse() {
+            CanonicalEvent event = clickWith(IS_BOT, false);
+
+            Optional<SkipReason> reason = skipReason(event, jsonPath("$.is_bot"));
+
+            assertThat(reason).contains(CONDITIONS_NOT_MET);
+        }
+
+        @Test
+        void skipsForAPlainPathThatFindsNothing() {
+            CanonicalEvent event = clickWith(COUNTRY, "US");
+
+            Optional<SkipReason> reason = skipReason(event, jsonPath("$.utm_source"));
+
+            assertThat(reason).contains(CONDITIONS_NOT_MET);
+        }
+
+        @Test
+        void matchesWithFieldConditionsUnderAllWhenEveryOneHolds() {
+            CanonicalEvent event =
+                    linkClicked().with(COUNTRY, "US").with(UTM_SOURCE, "ads").build();
+            Trigger trigger = trigger(usByPath, condition(UTM_SOURCE, EQUALS, "ads"));
+
+            Optional<SkipReason> reason = matcher.skipReason(event, trigger);
+
+            assertThat(reason).isEmpty();
+        }
+
+        @Test
+        void skipsWithFieldConditionsUnderAllWhenTheFieldConditionFails() {
+            CanonicalEvent event =
+                    linkClicked().with(COUNTRY, "US").with(UTM_SOURCE, "ads").build();
+            Trigger trigger = trigger(usByPath, condition(UTM_SOURCE, EQUALS, "news"));
+
+            Optional<SkipReason> reason = matcher.skipReason(event, trigger);
+
+            assertThat(reason).contains(CONDITIONS_NOT_MET);
+        }
+
+        @Test
+        void matchesWithFieldConditionsUnderAnyWhenOnlyTheFieldConditionHolds() {
+            CanonicalEvent event =
+                    linkClicked().with(COUNTRY, "CA").with(UTM_SOURCE, "ads").build();
+            Trigger trigger = anyOf(usByPath, condition(UTM_SOURCE, EQUALS, "ads"));
+
+            Optional<SkipReason> reason = matcher.skipReason(event, trigger);
+
+            assertThat(reason).isEmpty();
+        }
+
+        @Test
+        void matchesWithFieldConditionsUnderAnyWhenOnlyThePredicateHolds() {
+            CanonicalEvent event =
+                    linkClicked().with(COUNTRY, "US").with(UTM_SOURCE, "ads").build();
+            Trigger trigger = anyOf(condition(UTM_SOURCE, EQUALS, "news"), usByPath);
+
+            Optional<SkipReason> reason = matcher.skipReason(event, trigger);
+
+            assertThat(reason).isEmpty();
+        }
+
+        @Test
+        void skipsWithFieldConditionsUnderAnyWhenNoneHolds() {
+            CanonicalEvent event =
+                    linkClicked().with(COUNTRY, "CA").with(UTM_SOURCE, "ads").build();
+            Trigger trigger = anyOf(usByPath, condition(UTM_SOURCE, EQUALS, "news"));
+
+            Optional<SkipReason> reason = matcher.skipReason(event, trigger);
+
+            assertThat(reason).contains(CONDITIONS_NOT_MET);
+        }
+
+        @ParameterizedTest
+        @ValueSource(
+                strings = {
+                    "$[?(@.ip == '203.0.113.7')]",
+                    "$[?(@.ip)]",
+                    "$.ip",
+                    "$..ip",
+                    "$[?(@.ip_hash == 'c6a965f4d19d4820')]",
+                    "$[?(@.customer_email =~ /.*@example.com/)]",
+                    "$[?(@.user_agent)]"
+                })
+        void neverSeesPiiOrTheIpHashEvenWhenTheEventCarriesThem(String expression) {
+            CanonicalEvent event =
+                    linkClicked()
+                            .with(IP, "203.0.113.7")
+                            .with(IP_HASH, "c6a965f4d19d4820")
+                            .with(CUSTOMER_EMAIL, "ada@example.com")
+                            .with(USER_AGENT, "Mozilla/5.0")
+                            .build();
+
+            Optional<SkipReason> reason = skipReason(event, jsonPath(expression));
+
+            assertThat(reason).contains(CONDITIONS_NOT_MET);
+        }
+
+        @ParameterizedTest
+        @ValueSource(
+                strings = {"$[?(", "$.country.avg()", "not a path at all", "", "$[?(@.a <> 1)]"})
+        void treatsAnExpressionThatFailsAsNotHolding(String expression) {
+            CanonicalEvent event = clickWith(COUNTRY, "US");
+
+            Optional<SkipReason> reason = skipReason(event, jsonPath(expression));
+
+            assertThat(reason).contains(CONDITIONS_NOT_MET);
+        }
+
+        @Test
+        void letsAnotherConditionMatchUnderAnyWhenAnExpressionFails() {
+            CanonicalEvent event = clickWith(COUNTRY, "US");
+            Trigger trigger = anyOf(jsonPath("$.country.avg()"), condition(COUNTRY, EQUALS, "US"));
+
+            Optional<SkipReason> reason = matcher.skipReason(event, trigger);
+
+            assertThat(reason).isEmpty();
+        }
+
+        @Test
+        void readsDollarBracesAsTextRatherThanAsCamelSimple() {
+            CanonicalEvent event = clickWith(UTM_CAMPAIGN, "${camelId}");
+
+            Optional<SkipReason> reason =
+                    skipReason(event, jsonPath("$[?(@.utm_campaign == '${camelId}')]"));
+
+            assertThat(reason).isEmpty();
+        }
+
+        @Test
+        void givesTheSameAnswerEachTimeAnExpressionIsReused() {
+            CanonicalEvent us = clickWith(COUNTRY, "US");
+            CanonicalEvent ca = clickWith(COUNTRY, "CA");
+
+            List<Optional<SkipReason>> reasons =
+                    List.of(
+                            skipReason(us, usByPath),
+                            skipReason(ca, usByPath),
+                            skipReason(us, usByPath),
+                            skipReason(ca, usByPath));
+
+            assertThat(reasons)
+                    .containsExactly(
+                            Optional.empty(),
+                            Optional.of(CONDITIONS_NOT_MET),
+                            Optional.empty(),
+                            Optional.of(CONDITIONS_NOT_MET));
+        }
+    }
+
+    @Nested
     class SkipReasonCodes {
 
         @ParameterizedTest
@@ -968,6 +1224,10 @@ class TriggerMatcherTest {
     private static Condition condition(CanonicalField field, Operator op, Object value) {
         return new Condition(
                 field.wireName(), op, value == null ? null : JSON.valueToTree(value), null);
+    }
+
+    private static Condition jsonPath(String expression) {
+        return new Condition(null, null, null, expression);
     }
 
     private static final class EventBuilder {
