@@ -109,8 +109,26 @@ public record HubProperties(
             @NotNull @DefaultValue("https://cdn.segment.com") URI cdnUrl,
             @NotNull @DefaultValue("3s") Duration cdnTimeout) {}
 
-    /** Delivery limits of SPEC section 5. */
+    /** Delivery to Segment: batching, retries, the circuit breaker and limits of SPEC section 5. */
     public record Delivery(
             @NotNull @DefaultValue("24h") Duration maxAge,
-            @Min(1) @Max(1000) @DefaultValue("500") int maxRequestsPerSecond) {}
+            @Min(1) @Max(1000) @DefaultValue("500") int maxRequestsPerSecond,
+            @Min(1) @Max(2500) @DefaultValue("500") int batchMaxMessages,
+            @Min(1) @Max(64) @DefaultValue("4") int parallelBatches,
+            @Min(0) @Max(10) @DefaultValue("2") int inlineRetries,
+            @NotNull @DefaultValue("200ms") Duration inlineBackoff,
+            @NotNull @DefaultValue("5s") Duration inlineMaxWait,
+            @NotNull @DefaultValue("5s") Duration parkBackoff,
+            @NotNull @DefaultValue("10m") Duration parkMaxBackoff,
+            @NotNull @DefaultValue("5s") Duration connectTimeout,
+            @NotNull @DefaultValue("15s") Duration responseTimeout,
+            @Valid @NotNull @DefaultValue Breaker breaker) {}
+
+    /** The per-destination circuit breaker. */
+    public record Breaker(
+            @Min(1) @Max(100) @DefaultValue("50") int failureRatePercent,
+            @Min(1) @DefaultValue("10") int slidingWindowCalls,
+            @Min(1) @DefaultValue("4") int minimumCalls,
+            @NotNull @DefaultValue("30s") Duration openStateWait,
+            @Min(1) @DefaultValue("2") int halfOpenCalls) {}
 }

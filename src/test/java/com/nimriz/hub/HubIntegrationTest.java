@@ -35,6 +35,17 @@ public abstract class HubIntegrationTest {
                 "spring.datasource.url",
                 () -> "jdbc:h2:file:./target/it/db-" + RUN + ";DB_CLOSE_ON_EXIT=FALSE");
         registry.add("hub.segment.cdn-url", SEGMENT::url);
+        registry.add("hub.segment.us-endpoint", SEGMENT::usEndpoint);
+        registry.add("hub.segment.eu-endpoint", SEGMENT::euEndpoint);
+        // Faults play out in seconds: short backoffs, a quick breaker, short timeouts.
+        registry.add("hub.delivery.inline-backoff", () -> "10");
+        registry.add("hub.delivery.park-backoff", () -> "300ms");
+        registry.add("hub.delivery.park-max-backoff", () -> "2s");
+        registry.add("hub.delivery.response-timeout", () -> "1s");
+        registry.add("hub.delivery.breaker.sliding-window-calls", () -> 4);
+        registry.add("hub.delivery.breaker.minimum-calls", () -> 2);
+        registry.add("hub.delivery.breaker.open-state-wait", () -> "2s");
+        registry.add("hub.delivery.breaker.half-open-calls", () -> 1);
     }
 
     @LocalServerPort protected int port;
