@@ -41,7 +41,7 @@ public abstract class HubIntegrationTest {
         registry.add("hub.delivery.inline-backoff", () -> "10");
         registry.add("hub.delivery.park-backoff", () -> "300ms");
         registry.add("hub.delivery.park-max-backoff", () -> "2s");
-        registry.add("hub.delivery.response-timeout", () -> "1s");
+        registry.add("hub.delivery.response-timeout", () -> "1000");
         registry.add("hub.delivery.breaker.sliding-window-calls", () -> 4);
         registry.add("hub.delivery.breaker.minimum-calls", () -> 2);
         registry.add("hub.delivery.breaker.open-state-wait", () -> "2s");

@@ -15,9 +15,12 @@ import org.springframework.stereotype.Component;
 public class DeliveryCollector implements AggregationStrategy {
 
     @Override
+    @SuppressWarnings("unchecked")
     public Exchange aggregate(Exchange collected, Exchange next) {
-        Exchange result = collected != null ? collected : next;
-        List<Delivery> deliveries = deliveries(collected);
+        List<Delivery> deliveries =
+                collected == null
+                        ? new ArrayList<>()
+                        : (List<Delivery>) collected.getMessage().getBody(List.class);
         Object body = next.getMessage().getBody();
         if (body instanceof Delivery delivery) {
             deliveries.add(delivery);
@@ -28,25 +31,11 @@ public class DeliveryCollector implements AggregationStrategy {
                 }
             }
         }
+        Exchange result = collected != null ? collected : next;
         result.getMessage().setBody(deliveries);
         if (collected != null && next.getException() != null) {
             result.setException(next.getException());
         }
         return result;
     }
-
-    @SuppressWarnings("unchecked")
-    private static List<Delivery> deliveries(Exchange collected) {
-        if (collected != null
-                && collected.getMessage().getBody() instanceof List<?> list
-                && collected.getProperty(COLLECTED, false, Boolean.class)) {
-            return (List<Delivery>) list;
-        }
-        if (collected != null) {
-            collected.setProperty(COLLECTED, true);
-        }
-        return new ArrayList<>();
-    }
-
-    private static final String COLLECTED = "nimrizDeliveriesCollected";
 }

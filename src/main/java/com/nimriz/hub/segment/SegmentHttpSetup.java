@@ -4,8 +4,7 @@ import com.nimriz.hub.HubProperties;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
-import org.apache.camel.component.http.HttpComponent;
-import org.apache.camel.spi.ComponentCustomizer;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,17 +12,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SegmentHttpSetup {
 
-    /** Connect and response timeouts, so a slow Segment fails a batch rather than hang it. */
-    @Bean
-    ComponentCustomizer segmentHttpTimeouts(HubProperties properties) {
-        HubProperties.Delivery delivery = properties.delivery();
-        return ComponentCustomizer.builder(HttpComponent.class)
-                .build(
-                        http -> {
-                            http.setConnectTimeout(delivery.connectTimeout().toMillis());
-                            http.setResponseTimeout(delivery.responseTimeout().toMillis());
-                            http.setSoTimeout(delivery.responseTimeout().toMillis());
-                        });
+    /**
+     * The HTTP client of send-batch must not repeat a request by itself: retries are the hub's to
+     * decide, to log and to stamp with a new sentAt. Timeouts are endpoint options there.
+     */
+    @Bean(name = "segmentHttpClient")
+    HttpClientConfigurer segmentHttpClient() {
+        return builder -> builder.disableAutomaticRetries();
     }
 
     /** Batches of one poll go out this many at a time. */

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -79,38 +80,48 @@ public class SegmentResponses {
 
     /** Whether to try the batch again right away, rather than park it or give it up. */
     public boolean retryInline(Exchange exchange) {
-        Throwable cause = exchange.getException();
-        int attempt =
-                exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        if (attempt >= inlineRetries) {
-            return false;
+        // While the error handler asks, the failure is held as the caught exception and the
+        // counter already names the retry to come.
+        Throwable cause =
+                exchange.getException() != null
+                        ? exchange.getException()
+                        : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        int retry = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
+        boolean again;
+        if (retry > inlineRetries) {
+            again = false;
+        } else if (cause instanceof DeliveryFailure failure) {
+            again =
+                    failure.retryable()
+                            && failure.retryAfter()
+                                    .map(wait -> wait.compareTo(inlineMaxWait) <= 0)
+                                    .orElse(true);
+        } else {
+            again = cause instanceof IOException;
         }
-        if (cause instanceof DeliveryFailure failure) {
-            return failure.retryable()
-                    && failure.retryAfter().map(w -> w.compareTo(inlineMaxWait) <= 0).orElse(true);
-        }
-        return cause instanceof IOException;
+        return again;
     }
 
-    /** Logs a retry about to happen and stamps the batch with a fresh {@code sentAt}. */
+    /** Logs a retry about to happen; post-batch then builds the request anew. */
     public void beforeRedelivery(Exchange exchange) {
         SegmentBatch batch = exchange.getProperty("batch", SegmentBatch.class);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Integer status = cause instanceof DeliveryFailure failure ? failure.status() : null;
+        Message message = exchange.getMessage();
         LOG.warn(
                 "Batch {} to destination {} failed ({}); retry {} follows",
                 batch.batchId(),
                 batch.destinationId(),
                 status != null ? "status " + status : describe(cause),
-                exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class));
-        exchange.getMessage()
-                .setBody(
-                        batch.body(
-                                exchange.getContext()
-                                        .getRegistry()
-                                        .findSingleByType(
-                                                com.fasterxml.jackson.databind.ObjectMapper.class),
-                                clock.instant()));
+                message.getHeader(Exchange.REDELIVERY_COUNTER, Integer.class));
+        // The answer's headers and body must not travel with the next request.
+        message.removeHeaders("*", "Camel*");
+        // A Retry-After wait is spent now; the next failure sets its own.
+        message.removeHeader(Exchange.REDELIVERY_DELAY);
+        message.setHeader("Authorization", batch.authorization());
+        message.setHeader("Content-Type", "application/json");
+        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setBody(requestBody(batch));
     }
 
     /** A short name of what went wrong, never a message that could quote a payload. */
