@@ -2,7 +2,8 @@ package com.nimriz.hub.segment;
 
 import com.nimriz.hub.HubProperties;
 import java.util.concurrent.ExecutorService;
-import org.apache.camel.CamelContext;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Processor;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -21,11 +22,20 @@ class SegmentHttpSetup {
         return builder -> builder.disableAutomaticRetries();
     }
 
-    /** Batches of one poll go out this many at a time. */
-    @Bean(name = "deliveryExecutor")
-    ExecutorService deliveryExecutor(CamelContext camel, HubProperties properties) {
-        return camel.getExecutorServiceManager()
-                .newFixedThreadPool(this, "deliver-batch", properties.delivery().parallelBatches());
+    /**
+     * Batches of one poll go out this many at a time. The pool lives as long as the Spring context,
+     * so a restarted Camel context finds it still running.
+     */
+    @Bean(name = "deliveryExecutor", destroyMethod = "shutdown")
+    ExecutorService deliveryExecutor(HubProperties properties) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(
+                properties.delivery().parallelBatches(),
+                task -> {
+                    Thread thread = new Thread(task, "deliver-batch-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     /** Runs before each in-place retry of a batch: logs it and renews sentAt. */
