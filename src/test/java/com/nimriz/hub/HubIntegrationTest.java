@@ -29,11 +29,17 @@ public abstract class HubIntegrationTest {
     static void hubProperties(DynamicPropertyRegistry registry) {
         registry.add("hub.kafka.embedded.port", () -> 0);
         registry.add("hub.kafka.embedded.controller-port", () -> 0);
-        registry.add("hub.kafka.embedded.data-dir", () -> "target/it/kafka-" + RUN);
+        // A test class that needs a context of its own sets hub.test.storage-suffix.
+        registry.add(
+                "hub.kafka.embedded.data-dir",
+                () -> "target/it/kafka-" + RUN + "${hub.test.storage-suffix:}");
         registry.add("hub.kafka.poll-timeout-ms", () -> 200);
         registry.add(
                 "spring.datasource.url",
-                () -> "jdbc:h2:file:./target/it/db-" + RUN + ";DB_CLOSE_ON_EXIT=FALSE");
+                () ->
+                        "jdbc:h2:file:./target/it/db-"
+                                + RUN
+                                + "${hub.test.storage-suffix:};DB_CLOSE_ON_EXIT=FALSE");
         registry.add("hub.segment.cdn-url", SEGMENT::url);
         registry.add("hub.segment.us-endpoint", SEGMENT::usEndpoint);
         registry.add("hub.segment.eu-endpoint", SEGMENT::euEndpoint);

@@ -39,6 +39,8 @@ public final class IpAddresses {
             // With a colon in it, the text is parsed as an IPv6 literal and never looked up.
             InetAddress address = InetAddress.getByName(trimmed);
             if (address instanceof Inet4Address) {
+                // Known limitation: so ::ffff:203.0.113.7 hashes as 203.0.113.7, by choice; SPEC
+                // section 3.1 does not say.
                 // An IPv4-mapped IPv6 address is the IPv4 visitor it maps.
                 return Optional.of(address.getHostAddress());
             }

@@ -97,6 +97,8 @@ public class DeliveryAttempts {
     }
 
     /** The destination's circuit is open: park the whole batch until it may close. */
+    // Known limitation: while the circuit stays open, parked messages are parked again each
+    // time they come due, until it closes or they pass the max age.
     public Outcome circuitWasOpen(SegmentBatch batch) {
         Outcome outcome =
                 park(batch, null, "circuit open", breakers.openStateWait(), clock.instant());
@@ -115,6 +117,8 @@ public class DeliveryAttempts {
         for (Delivery delivery : batch.deliveries()) {
             Duration delay = wait != null ? wait : backoff(delivery.attempts());
             Delivery failed = delivery.failed(now.plus(delay), status, error);
+            // Known limitation: the age counts from the first delivery attempt, not from the
+            // event's occurred_at.
             if (Duration.between(delivery.firstAttemptAt(), now).compareTo(settings.maxAge()) > 0) {
                 dead.add(DeadLetter.of(failed, "expired", status, error, now));
             } else {

@@ -51,6 +51,8 @@ public class SegmentMessageMapper {
 
     private final String libraryVersion;
 
+    // Known limitation: the library version is a setting that defaults to 0.1.0, not the
+    // version of the build.
     public SegmentMessageMapper(
             ObjectMapper json,
             @Value("${hub.segment.library-version:0.1.0}") String libraryVersion) {
@@ -159,6 +161,8 @@ public class SegmentMessageMapper {
     }
 
     private JsonNode valueNode(CanonicalField field, Object value) {
+        // Known limitation: only the query and fragment go, as SPEC section 3 says; a
+        // user:password@ part of a link would stay.
         if (field == CanonicalField.DESTINATION_URL && value instanceof String url) {
             return nodes.textNode(withoutQueryAndFragment(url));
         }
@@ -197,6 +201,8 @@ public class SegmentMessageMapper {
         ObjectNode context = nodes.objectNode();
         context.putObject("library").put("name", LIBRARY_NAME).put("version", libraryVersion);
 
+        // Known limitation: mapping.exclude leaves context.campaign as it is; excluding utm_*
+        // fields drops them from properties only.
         ObjectNode campaign = nodes.objectNode();
         for (Map.Entry<CanonicalField, String> key : CAMPAIGN) {
             if (event.value(key.getKey()) instanceof String text) {

@@ -25,6 +25,8 @@ public class WriteKeyThrottle {
 
     private final double maxRate;
 
+    // Known limitation: the pace is kept per hub instance; several instances sending for one
+    // write key together may exceed the cap.
     private final Map<String, Pace> paces = new ConcurrentHashMap<>();
 
     public WriteKeyThrottle(HubProperties properties) {

@@ -28,6 +28,8 @@ public class WorkspaceSettings {
 
     /** Stores the settings; a record that cannot be read is logged and skipped. */
     public void apply(String key, String value) {
+        // Known limitation: a tombstone forgets the settings but keeps the workspace's
+        // destinations and actions; its events are skipped as those of an unknown workspace.
         if (value == null) {
             if (key != null && store.delete(key)) {
                 LOG.info("Workspace {} was removed by a tombstone on the workspaces topic", key);

@@ -30,8 +30,13 @@ import org.springframework.test.context.TestPropertySource;
  * again: every event still reaches Segment, and a duplicate carries the same messageId.
  */
 @DirtiesContext
+// Runs beside the shared context, so with a broker and database of its own.
 @TestPropertySource(
-        properties = {"hub.delivery.batch-max-messages=10", "hub.kafka.max-poll-records=50"})
+        properties = {
+            "hub.delivery.batch-max-messages=10",
+            "hub.kafka.max-poll-records=50",
+            "hub.test.storage-suffix=-crash"
+        })
 class CrashRecoveryIT extends HubIntegrationTest {
 
     private static final int EVENTS = 300;
