@@ -128,13 +128,27 @@ public class DeliveryTargets {
 
     /** The Segment message the target makes of the event, ready for its first attempt. */
     public Delivery deliveryFor(CanonicalEvent event, Workspace workspace, Target target) {
+        MappedMessage mapped = map(event, workspace, target);
+        meters.counter("nimriz.anonymous.ids", "source", mapped.source().name().toLowerCase())
+                .increment();
+        return delivery(event, workspace, target, mapped);
+    }
+
+    /** The same delivery as {@link #deliveryFor}, for a preview: nothing is counted. */
+    public Delivery previewFor(CanonicalEvent event, Workspace workspace, Target target) {
+        return delivery(event, workspace, target, map(event, workspace, target));
+    }
+
+    private MappedMessage map(CanonicalEvent event, Workspace workspace, Target target) {
         Optional<byte[]> salt =
                 needsSalt(event, workspace)
                         ? salts.saltFor(event.occurredAt().atZone(ZoneOffset.UTC).toLocalDate())
                         : Optional.empty();
-        MappedMessage mapped = mapper.map(event, workspace, target.action(), salt);
-        meters.counter("nimriz.anonymous.ids", "source", mapped.source().name().toLowerCase())
-                .increment();
+        return mapper.map(event, workspace, target.action(), salt);
+    }
+
+    private Delivery delivery(
+            CanonicalEvent event, Workspace workspace, Target target, MappedMessage mapped) {
         return Delivery.first(
                 target.destination().id(),
                 workspace.id(),
