@@ -122,6 +122,7 @@ public record HubProperties(
             @NotNull @DefaultValue("10m") Duration parkMaxBackoff,
             @NotNull @DefaultValue("5s") Duration connectTimeout,
             @NotNull @DefaultValue("15s") Duration responseTimeout,
+            @NotNull @DefaultValue("7d") Duration logRetention,
             @Valid @NotNull @DefaultValue Breaker breaker) {}
 
     /** The per-destination circuit breaker. */

@@ -1,9 +1,11 @@
 package com.nimriz.hub.segment;
 
 import com.nimriz.hub.HubProperties;
+import com.nimriz.hub.outcome.DeliveryLog;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -38,9 +40,15 @@ class SegmentHttpSetup {
                 });
     }
 
-    /** Runs before each in-place retry of a batch: logs it and renews sentAt. */
+    /** Runs before each in-place retry of a batch: logs and records it, renews the request. */
     @Bean(name = "batchRedelivery")
-    Processor batchRedelivery(SegmentResponses responses) {
-        return responses::beforeRedelivery;
+    Processor batchRedelivery(SegmentResponses responses, DeliveryLog log) {
+        return exchange -> {
+            SegmentBatch batch = exchange.getProperty("batch", SegmentBatch.class);
+            Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+            Integer status = cause instanceof DeliveryFailure failure ? failure.status() : null;
+            log.retried(batch, status, SegmentResponses.describe(cause));
+            responses.beforeRedelivery(exchange);
+        };
     }
 }
