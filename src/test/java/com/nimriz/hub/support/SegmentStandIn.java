@@ -129,6 +129,11 @@ public final class SegmentStandIn implements AutoCloseable {
                 .addAll(List.of(replies));
     }
 
+    /** Forgets the replies still scripted for the write key. */
+    public void clearScript(String writeKey) {
+        scripts.remove(writeKey);
+    }
+
     /** Paths of the settings requests received so far. */
     public List<String> settingsRequests() {
         return List.copyOf(settingsRequests);
