@@ -52,6 +52,8 @@ public abstract class HubIntegrationTest {
         registry.add("hub.delivery.breaker.minimum-calls", () -> 2);
         registry.add("hub.delivery.breaker.open-state-wait", () -> "2s");
         registry.add("hub.delivery.breaker.half-open-calls", () -> 1);
+        // Hawtio opens without a login, as in a local run; set here so every IT shares one hub.
+        registry.add("hawtio.authenticationEnabled", () -> "false");
     }
 
     @LocalServerPort protected int port;
