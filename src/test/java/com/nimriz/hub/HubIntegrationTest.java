@@ -6,6 +6,7 @@ import com.nimriz.hub.support.KafkaTestClient;
 import com.nimriz.hub.support.SegmentStandIn;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,6 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "logging.level.com.nimriz=DEBUG")
+// Tests switch metrics export off by default; the hub's Prometheus endpoint is part of the hub.
+@AutoConfigureObservability
 public abstract class HubIntegrationTest {
 
     protected static final SegmentStandIn SEGMENT = SegmentStandIn.start();

@@ -1,6 +1,8 @@
 package com.nimriz.hub.segment;
 
 import com.nimriz.hub.HubProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +31,17 @@ public class DeliveryAttempts {
 
     private final HubProperties.Delivery settings;
 
-    public DeliveryAttempts(DestinationBreakers breakers, HubProperties properties, Clock clock) {
+    private final MeterRegistry meters;
+
+    public DeliveryAttempts(
+            DestinationBreakers breakers,
+            HubProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
         this.breakers = breakers;
         this.clock = clock;
         this.settings = properties.delivery();
+        this.meters = meters;
     }
 
     /** The messages to park on the retry topic and those to give up on. */
@@ -44,7 +53,9 @@ public class DeliveryAttempts {
     }
 
     public void succeeded(SegmentBatch batch, Instant startedAt) {
-        breakers.succeeded(batch.destinationId(), Duration.between(startedAt, clock.instant()));
+        Duration took = Duration.between(startedAt, clock.instant());
+        breakers.succeeded(batch.destinationId(), took);
+        latency(batch, "delivered").record(took);
         LOG.debug(
                 "Batch {} of {} messages delivered to destination {}",
                 batch.batchId(),
@@ -55,7 +66,9 @@ public class DeliveryAttempts {
     /** The batch failed after its in-place retries: park what may succeed later. */
     public Outcome failed(SegmentBatch batch, Throwable cause, Instant startedAt) {
         Instant now = clock.instant();
-        breakers.failed(batch.destinationId(), Duration.between(startedAt, now), cause);
+        Duration took = Duration.between(startedAt, now);
+        breakers.failed(batch.destinationId(), took, cause);
+        latency(batch, "failed").record(took);
         DeliveryFailure failure = cause instanceof DeliveryFailure f ? f : null;
         Integer status = failure == null ? null : failure.status();
         String error =
@@ -94,6 +107,14 @@ public class DeliveryAttempts {
                 status != null ? "status " + status : SegmentResponses.describe(cause),
                 outcome.retry().size());
         return outcome;
+    }
+
+    /** From the first attempt to the last answer, in-place retries and their waits included. */
+    private Timer latency(SegmentBatch batch, String outcome) {
+        return Timer.builder("nimriz.batch.latency")
+                .tag("destination", batch.destinationId())
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     /** The destination's circuit is open: park the whole batch until it may close. */

@@ -4,7 +4,11 @@ import com.nimriz.hub.HubProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +27,7 @@ public class DestinationBreakers {
 
     private final Duration openStateWait;
 
-    public DestinationBreakers(HubProperties properties) {
+    public DestinationBreakers(HubProperties properties, MeterRegistry meters) {
         HubProperties.Breaker settings = properties.delivery().breaker();
         this.openStateWait = settings.openStateWait();
         // Opens when half of the last calls failed, stays open for the wait, then lets a few
@@ -39,21 +43,31 @@ public class DestinationBreakers {
                         .automaticTransitionFromOpenToHalfOpenEnabled(true)
                         .build();
         this.registry = CircuitBreakerRegistry.of(config);
-        registry.getEventPublisher()
-                .onEntryAdded(
-                        added ->
-                                added.getAddedEntry()
-                                        .getEventPublisher()
-                                        .onStateTransition(
-                                                event ->
-                                                        LOG.info(
-                                                                "Circuit of destination {} went"
-                                                                        + " from {} to {}",
-                                                                event.getCircuitBreakerName(),
-                                                                event.getStateTransition()
-                                                                        .getFromState(),
-                                                                event.getStateTransition()
-                                                                        .getToState())));
+        registry.getEventPublisher().onEntryAdded(added -> watch(added.getAddedEntry(), meters));
+    }
+
+    private static void watch(CircuitBreaker breaker, MeterRegistry meters) {
+        breaker.getEventPublisher()
+                .onStateTransition(
+                        event ->
+                                LOG.info(
+                                        "Circuit of destination {} went from {} to {}",
+                                        event.getCircuitBreakerName(),
+                                        event.getStateTransition().getFromState(),
+                                        event.getStateTransition().getToState()));
+        Gauge.builder("nimriz.circuit.state", breaker, b -> stateCode(b.getState()))
+                .description("0 closed, 1 open, 2 half-open")
+                .tag("destination", breaker.getName())
+                .register(meters);
+    }
+
+    /** The circuit state as the gauge reports it: 0 closed, 1 open, 2 half-open. */
+    static int stateCode(CircuitBreaker.State state) {
+        return switch (state) {
+            case CLOSED -> 0;
+            case HALF_OPEN -> 2;
+            default -> 1;
+        };
     }
 
     /** Takes a permission to call the destination; false while its circuit is open. */
@@ -76,6 +90,13 @@ public class DestinationBreakers {
 
     public CircuitBreaker.State state(String destinationId) {
         return breaker(destinationId).getState();
+    }
+
+    /** The state of every destination's circuit this instance has used, by destination id. */
+    public Map<String, CircuitBreaker.State> states() {
+        Map<String, CircuitBreaker.State> states = new TreeMap<>();
+        registry.getAllCircuitBreakers().forEach(b -> states.put(b.getName(), b.getState()));
+        return states;
     }
 
     /** How long an open circuit stays open before it tries again. */

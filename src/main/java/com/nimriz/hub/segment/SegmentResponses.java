@@ -2,6 +2,7 @@ package com.nimriz.hub.segment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimriz.hub.HubProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,11 +32,18 @@ public class SegmentResponses {
 
     private final ObjectMapper json;
 
+    private final MeterRegistry meters;
+
     public SegmentResponses(
-            WriteKeyThrottle throttle, ObjectMapper json, HubProperties properties, Clock clock) {
+            WriteKeyThrottle throttle,
+            ObjectMapper json,
+            HubProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
         this.throttle = throttle;
         this.json = json;
         this.clock = clock;
+        this.meters = meters;
         this.inlineRetries = properties.delivery().inlineRetries();
         this.inlineMaxWait = properties.delivery().inlineMaxWait();
     }
@@ -102,7 +110,10 @@ public class SegmentResponses {
         return again;
     }
 
-    /** Logs a retry about to happen; post-batch then builds the request anew. */
+    /**
+     * Logs and counts (per message) a retry about to happen; post-batch then builds the request
+     * anew.
+     */
     public void beforeRedelivery(Exchange exchange) {
         SegmentBatch batch = exchange.getProperty("batch", SegmentBatch.class);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
@@ -114,6 +125,8 @@ public class SegmentResponses {
                 batch.destinationId(),
                 status != null ? "status " + status : describe(cause),
                 message.getHeader(Exchange.REDELIVERY_COUNTER, Integer.class));
+        meters.counter("nimriz.messages.retried", "destination", batch.destinationId())
+                .increment(batch.size());
         // The answer's headers and body must not travel with the next request.
         message.removeHeaders("*", "Camel*");
         // A Retry-After wait is spent now; the next failure sets its own.

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimriz.hub.HubProperties;
 import com.nimriz.hub.support.MutableClock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,10 +20,13 @@ class DeliveryAttemptsTest {
 
     private final MutableClock clock = new MutableClock(START);
 
+    private final MeterRegistry meters = new SimpleMeterRegistry();
+
     private final HubProperties properties = properties();
 
     private final DeliveryAttempts attempts =
-            new DeliveryAttempts(new DestinationBreakers(properties), properties, clock);
+            new DeliveryAttempts(
+                    new DestinationBreakers(properties, meters), properties, clock, meters);
 
     @Test
     void parksARetryableFailureWithABackoffThatGrows() {
