@@ -185,6 +185,19 @@ class ActionToolsIT extends HubIntegrationTest {
         }
 
         @Test
+        void sendsNothingWhenTheSettingsCdnNoLongerKnowsTheWriteKey() {
+            Setup setup = setup();
+            SEGMENT.forgetKey(setup.key());
+
+            Answer test = api().post(setup.base() + "/test", null);
+
+            assertThat(test.body().get("delivered").asBoolean()).isFalse();
+            assertThat(test.body().get("write_key_verified").asBoolean()).isFalse();
+            assertThat(test.body().get("error").asText()).contains("does not know this write key");
+            assertThat(SEGMENT.batches(setup.key())).isEmpty();
+        }
+
+        @Test
         void reportsAPayloadSegmentRejected() {
             Setup setup = setup();
             SEGMENT.script(setup.key(), Reply.status(400));

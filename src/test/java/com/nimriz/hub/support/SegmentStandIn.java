@@ -54,6 +54,8 @@ public final class SegmentStandIn implements AutoCloseable {
 
     private final Map<String, Deque<Reply>> scripts = new ConcurrentHashMap<>();
 
+    private final java.util.Set<String> forgotten = ConcurrentHashMap.newKeySet();
+
     private SegmentStandIn(HttpServer server) {
         this.server = server;
     }
@@ -129,6 +131,11 @@ public final class SegmentStandIn implements AutoCloseable {
                 .addAll(List.of(replies));
     }
 
+    /** From now on the settings CDN answers 404 for this key, as if its source were deleted. */
+    public void forgetKey(String writeKey) {
+        forgotten.add(writeKey);
+    }
+
     /** Forgets the replies still scripted for the write key. */
     public void clearScript(String writeKey) {
         scripts.remove(writeKey);
@@ -186,7 +193,7 @@ public final class SegmentStandIn implements AutoCloseable {
         settingsRequests.add(path);
         if (key.startsWith("unreachable")) {
             exchange.close();
-        } else if (key.startsWith("unknown")) {
+        } else if (key.startsWith("unknown") || forgotten.contains(key)) {
             respond(exchange, 404, "{\"error\":\"Not Found\"}", Map.of());
         } else if (key.startsWith("broken")) {
             respond(exchange, 500, "{\"error\":\"Internal Error\"}", Map.of());
