@@ -1,9 +1,15 @@
 package com.nimriz.hub;
 
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimriz.hub.kafka.KafkaCluster;
 import com.nimriz.hub.support.ApiClient;
 import com.nimriz.hub.support.KafkaTestClient;
 import com.nimriz.hub.support.SegmentStandIn;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -72,6 +78,22 @@ public abstract class HubIntegrationTest {
 
     protected KafkaTestClient kafka() {
         return new KafkaTestClient(kafkaCluster.bootstrapServers());
+    }
+
+    /** Writes canonical events (JSON texts) of one workspace to the events topic. */
+    protected void produceEvents(String ws, String... events) {
+        String topic = properties.topics().events();
+        kafka().produce(
+                        topic,
+                        Arrays.stream(events)
+                                .map(e -> KafkaTestClient.record(topic, ws, e))
+                                .toList());
+    }
+
+    /** Waits until Segment has accepted at least this many messages for the write key. */
+    protected static List<JsonNode> awaitAccepted(String writeKey, int count) {
+        return await().atMost(Duration.ofSeconds(40))
+                .until(() -> SEGMENT.accepted(writeKey), messages -> messages.size() >= count);
     }
 
     /** A workspace id no other test uses. */

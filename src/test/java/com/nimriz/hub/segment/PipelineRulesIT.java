@@ -1,7 +1,6 @@
 package com.nimriz.hub.segment;
 
 import static com.nimriz.hub.segment.SegmentDeliveryIT.writeKey;
-import static com.nimriz.hub.support.KafkaTestClient.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +10,6 @@ import com.nimriz.hub.support.HubFixtures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,15 +29,15 @@ class PipelineRulesIT extends HubIntegrationTest {
         setup.workspace(ws, "professional", false);
         String destination = setup.destination(ws, "us", key);
         setup.enabledAction(ws, destination, HubFixtures.actionOn("link_clicked"));
-        produce(ws, click(ws, "before", "US", false));
+        produceEvents(ws, click(ws, "before", "US", false));
         awaitAccepted(key, 1);
         double skippedBefore = skipped("plan_below_professional");
 
         setup.workspace(ws, "starter", false);
-        produce(ws, click(ws, "during", "US", false));
+        produceEvents(ws, click(ws, "during", "US", false));
         await().atMost(WAIT).until(() -> skipped("plan_below_professional") > skippedBefore);
         setup.workspace(ws, "business", false);
-        produce(ws, click(ws, "after", "US", false));
+        produceEvents(ws, click(ws, "after", "US", false));
 
         awaitAccepted(key, 2);
         assertThat(slugs(SEGMENT.accepted(key))).containsExactlyInAnyOrder("before", "after");
@@ -50,7 +48,7 @@ class PipelineRulesIT extends HubIntegrationTest {
         String ws = newWorkspaceId();
         double before = skipped("unknown_workspace");
 
-        produce(ws, click(ws, "nobody", "US", false));
+        produceEvents(ws, click(ws, "nobody", "US", false));
 
         await().atMost(WAIT).until(() -> skipped("unknown_workspace") > before);
     }
@@ -69,12 +67,12 @@ class PipelineRulesIT extends HubIntegrationTest {
                         + "\"conditions\":[{\"field\":\"country\",\"op\":\"in\","
                         + "\"value\":[\"US\"]}]}}");
 
-        produce(
+        produceEvents(
                 ws,
                 click(ws, "us-human", "US", false),
                 click(ws, "de-human", "DE", false),
                 click(ws, "us-bot", "US", true));
-        produce(ws, click(ws, "us-marker", "US", false));
+        produceEvents(ws, click(ws, "us-marker", "US", false));
 
         awaitAccepted(key, 2);
         assertThat(slugs(SEGMENT.accepted(key))).containsExactlyInAnyOrder("us-human", "us-marker");
@@ -104,15 +102,5 @@ class PipelineRulesIT extends HubIntegrationTest {
     private double skipped(String reason) {
         Counter counter = meters.find("nimriz.events.skipped").tag("reason", reason).counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    private void produce(String ws, String... events) {
-        String topic = properties.topics().events();
-        kafka().produce(topic, Arrays.stream(events).map(e -> record(topic, ws, e)).toList());
-    }
-
-    private static List<JsonNode> awaitAccepted(String key, int count) {
-        return await().atMost(WAIT)
-                .until(() -> SEGMENT.accepted(key), messages -> messages.size() >= count);
     }
 }

@@ -1,15 +1,12 @@
 package com.nimriz.hub.segment;
 
-import static com.nimriz.hub.support.KafkaTestClient.record;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimriz.hub.HubIntegrationTest;
 import com.nimriz.hub.privacy.IpHash;
 import com.nimriz.hub.privacy.SaltStore;
 import com.nimriz.hub.support.HubFixtures;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -18,8 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Events from Kafka reach a real HTTP server playing Segment, shaped as SPEC section 3 says. */
 class SegmentDeliveryIT extends HubIntegrationTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Autowired private SaltStore salts;
 
@@ -32,7 +27,7 @@ class SegmentDeliveryIT extends HubIntegrationTest {
         String destination = setup.destination(ws, "us", key);
         String action = setup.enabledAction(ws, destination, HubFixtures.actionOn("link_clicked"));
 
-        produce(ws, linkClicked(ws, "evt-a", "203.0.113.7"));
+        produceEvents(ws, linkClicked(ws, "evt-a", "203.0.113.7"));
 
         List<JsonNode> accepted = awaitAccepted(key, 1);
         JsonNode message = accepted.get(0);
@@ -56,22 +51,10 @@ class SegmentDeliveryIT extends HubIntegrationTest {
         String destination = setup.destination(ws, "eu", key);
         setup.enabledAction(ws, destination, HubFixtures.actionOn("link_clicked"));
 
-        produce(ws, linkClicked(ws, "evt-eu", "203.0.113.9"));
+        produceEvents(ws, linkClicked(ws, "evt-eu", "203.0.113.9"));
 
         awaitAccepted(key, 1);
         assertThat(SEGMENT.batches(key)).allSatisfy(b -> assertThat(b.region()).isEqualTo("eu"));
-    }
-
-    private List<JsonNode> awaitAccepted(String key, int count) {
-        return await().atMost(WAIT)
-                .until(() -> SEGMENT.accepted(key), messages -> messages.size() >= count);
-    }
-
-    private void produce(String ws, String... events) {
-        String topic = properties.topics().events();
-        kafka().produce(
-                        topic,
-                        java.util.Arrays.stream(events).map(e -> record(topic, ws, e)).toList());
     }
 
     static String writeKey() {

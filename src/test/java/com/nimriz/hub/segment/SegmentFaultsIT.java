@@ -198,11 +198,6 @@ class SegmentFaultsIT extends HubIntegrationTest {
         kafka().produce(topic, records);
     }
 
-    private static List<JsonNode> awaitAccepted(String key, int count) {
-        return await().atMost(WAIT)
-                .until(() -> SEGMENT.accepted(key), messages -> messages.size() >= count);
-    }
-
     private static Set<String> messageIds(List<JsonNode> messages) {
         return messages.stream().map(m -> m.get("messageId").asText()).collect(Collectors.toSet());
     }
