@@ -67,9 +67,15 @@ public class DeliveryAttempts {
     public Outcome failed(SegmentBatch batch, Throwable cause, Instant startedAt) {
         Instant now = clock.instant();
         Duration took = Duration.between(startedAt, now);
-        breakers.failed(batch.destinationId(), took, cause);
         latency(batch, "failed").record(took);
         DeliveryFailure failure = cause instanceof DeliveryFailure f ? f : null;
+        if (failure != null && !failure.retryable()) {
+            // Segment answered: a refused payload or key says nothing about its health, so a
+            // final status does not count towards opening the circuit.
+            breakers.succeeded(batch.destinationId(), took);
+        } else {
+            breakers.failed(batch.destinationId(), took, cause);
+        }
         Integer status = failure == null ? null : failure.status();
         String error =
                 failure == null

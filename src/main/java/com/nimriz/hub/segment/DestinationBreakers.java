@@ -83,11 +83,6 @@ public class DestinationBreakers {
         breaker(destinationId).onError(took.toNanos(), TimeUnit.NANOSECONDS, cause);
     }
 
-    /** Gives back a permission that was taken but not used for a call. */
-    public void release(String destinationId) {
-        breaker(destinationId).releasePermission();
-    }
-
     public CircuitBreaker.State state(String destinationId) {
         return breaker(destinationId).getState();
     }

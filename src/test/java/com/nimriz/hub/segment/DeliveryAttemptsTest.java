@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimriz.hub.HubProperties;
 import com.nimriz.hub.support.MutableClock;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -24,9 +25,24 @@ class DeliveryAttemptsTest {
 
     private final HubProperties properties = properties();
 
+    private final DestinationBreakers breakers = new DestinationBreakers(properties, meters);
+
     private final DeliveryAttempts attempts =
-            new DeliveryAttempts(
-                    new DestinationBreakers(properties, meters), properties, clock, meters);
+            new DeliveryAttempts(breakers, properties, clock, meters);
+
+    @Test
+    void opensTheCircuitOnRetryableFailuresButNotOnRefusals() {
+        for (int i = 0; i < 10; i++) {
+            attempts.failed(batch(delivery(0)), failure(400, null), START);
+        }
+        CircuitBreaker.State afterRefusals = breakers.state("d1");
+        for (int i = 0; i < 10; i++) {
+            attempts.failed(batch(delivery(0)), failure(503, null), START);
+        }
+
+        assertThat(afterRefusals).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(breakers.state("d1")).isEqualTo(CircuitBreaker.State.OPEN);
+    }
 
     @Test
     void parksARetryableFailureWithABackoffThatGrows() {
