@@ -98,8 +98,7 @@ class DeadLetterController {
                         replay.since(),
                         replay.until());
         if (replay.dryRun() != null && replay.dryRun()) {
-            int count = deadLetters.list(filter, DeadLetters.MAX_REPLAY, false).size();
-            return new Replayed(true, count, DeadLetters.MAX_REPLAY);
+            return new Replayed(true, deadLetters.countReplayable(filter), DeadLetters.MAX_REPLAY);
         }
         return new Replayed(false, deadLetters.replay(filter), DeadLetters.MAX_REPLAY);
     }

@@ -81,8 +81,33 @@ public class DeadLetters {
 
     /** Dead letters matching the filter, newest first. */
     public List<Stored> list(Filter filter, int limit, boolean includeReplayed) {
-        StringBuilder sql = new StringBuilder("select * from dead_letter where workspace_id = ?");
         List<Object> params = new ArrayList<>();
+        String where = where(filter, includeReplayed, params);
+        return jdbc.sql(
+                        "select * from dead_letter "
+                                + where
+                                + " order by id desc fetch first "
+                                + limit
+                                + " rows only")
+                .params(params)
+                .query(this::row)
+                .list();
+    }
+
+    /** How many dead letters a replay of the filter would send now. */
+    public int countReplayable(Filter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, false, params);
+        int count =
+                jdbc.sql("select count(*) from dead_letter " + where)
+                        .params(params)
+                        .query(Integer.class)
+                        .single();
+        return Math.min(count, MAX_REPLAY);
+    }
+
+    private static String where(Filter filter, boolean includeReplayed, List<Object> params) {
+        StringBuilder sql = new StringBuilder("where workspace_id = ?");
         params.add(filter.workspaceId());
         if (filter.destinationId() != null) {
             sql.append(" and destination_id = ?");
@@ -103,8 +128,7 @@ public class DeadLetters {
         if (!includeReplayed) {
             sql.append(" and replayed_at is null");
         }
-        sql.append(" order by id desc fetch first ").append(limit).append(" rows only");
-        return jdbc.sql(sql.toString()).params(params).query(this::row).list();
+        return sql.toString();
     }
 
     /**
