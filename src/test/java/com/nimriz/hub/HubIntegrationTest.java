@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimriz.hub.kafka.KafkaCluster;
 import com.nimriz.hub.support.ApiClient;
+import com.nimriz.hub.support.HubFixtures;
 import com.nimriz.hub.support.KafkaTestClient;
 import com.nimriz.hub.support.SegmentStandIn;
 import java.time.Duration;
@@ -94,6 +95,21 @@ public abstract class HubIntegrationTest {
     protected static List<JsonNode> awaitAccepted(String writeKey, int count) {
         return await().atMost(Duration.ofSeconds(40))
                 .until(() -> SEGMENT.accepted(writeKey), messages -> messages.size() >= count);
+    }
+
+    /** A professional workspace with one destination and an enabled action on clicks. */
+    protected record Wiring(String ws, String key, String destination, String action) {}
+
+    /** Sets up a {@link Wiring} through the API, with a fresh workspace and write key. */
+    protected Wiring clickDestination(String region) {
+        String ws = newWorkspaceId();
+        String key = "wk" + UUID.randomUUID().toString().replace("-", "");
+        HubFixtures fixtures = new HubFixtures(api());
+        fixtures.workspace(ws, "professional", false);
+        String destination = fixtures.destination(ws, region, key);
+        String action =
+                fixtures.enabledAction(ws, destination, HubFixtures.actionOn("link_clicked"));
+        return new Wiring(ws, key, destination, action);
     }
 
     /** A workspace id no other test uses. */

@@ -7,13 +7,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimriz.hub.HubIntegrationTest;
 import com.nimriz.hub.support.ApiClient.Answer;
-import com.nimriz.hub.support.HubFixtures;
 import com.nimriz.hub.support.SegmentStandIn.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -32,13 +30,9 @@ class DeadLetterReplayIT extends HubIntegrationTest {
 
     /** Two events Segment refused with 400, now in the dead letters. */
     private Setup twoDeadMessages() {
-        String ws = newWorkspaceId();
-        String key = "wk" + UUID.randomUUID().toString().replace("-", "");
-        HubFixtures fixtures = new HubFixtures(api());
-        fixtures.workspace(ws, "professional", false);
-        String destination = fixtures.destination(ws, "us", key);
-        String action =
-                fixtures.enabledAction(ws, destination, HubFixtures.actionOn("link_clicked"));
+        Wiring wiring = clickDestination("us");
+        String ws = wiring.ws();
+        String key = wiring.key();
         SEGMENT.script(key, Reply.status(400), Reply.status(400));
         String topic = properties.topics().events();
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
@@ -55,7 +49,7 @@ class DeadLetterReplayIT extends HubIntegrationTest {
                                     + "\",\"ip\":\"192.0.2.60\"}"));
         }
         kafka().produce(topic, records);
-        Setup setup = new Setup(ws, key, destination, action);
+        Setup setup = new Setup(ws, key, wiring.destination(), wiring.action());
         await().atMost(WAIT).until(() -> listed(setup, "").size() == 2);
         // Both may have gone in one request; the second 400 must not meet the replay.
         SEGMENT.clearScript(key);

@@ -1,13 +1,11 @@
 package com.nimriz.hub.segment;
 
-import static com.nimriz.hub.segment.SegmentDeliveryIT.writeKey;
 import static com.nimriz.hub.support.KafkaTestClient.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimriz.hub.HubIntegrationTest;
-import com.nimriz.hub.support.HubFixtures;
 import com.nimriz.hub.support.SegmentStandIn.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,12 +43,10 @@ class CrashRecoveryIT extends HubIntegrationTest {
 
     @Test
     void deliversEveryEventAtLeastOnceAcrossAStopInTheMiddleOfAStream() throws Exception {
-        String ws = newWorkspaceId();
-        String key = writeKey();
-        HubFixtures setup = new HubFixtures(api());
-        setup.workspace(ws, "professional", false);
-        String destination = setup.destination(ws, "us", key);
-        String action = setup.enabledAction(ws, destination, HubFixtures.actionOn("link_clicked"));
+        Wiring wiring = clickDestination("us");
+        String ws = wiring.ws();
+        String key = wiring.key();
+        String action = wiring.action();
         List<Reply> slow = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             slow.add(Reply.slow(150));

@@ -23,12 +23,10 @@ class PipelineRulesIT extends HubIntegrationTest {
 
     @Test
     void suspendsDeliveryOnADowngradeAndResumesOnUpgrade() {
-        String ws = newWorkspaceId();
-        String key = writeKey();
+        Wiring wiring = clickDestination("us");
+        String ws = wiring.ws();
+        String key = wiring.key();
         HubFixtures setup = new HubFixtures(api());
-        setup.workspace(ws, "professional", false);
-        String destination = setup.destination(ws, "us", key);
-        setup.enabledAction(ws, destination, HubFixtures.actionOn("link_clicked"));
         produceEvents(ws, click(ws, "before", "US", false));
         awaitAccepted(key, 1);
         double skippedBefore = skipped("plan_below_professional");

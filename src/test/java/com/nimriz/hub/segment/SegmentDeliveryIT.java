@@ -20,12 +20,10 @@ class SegmentDeliveryIT extends HubIntegrationTest {
 
     @Test
     void deliversAMatchingClickAsATrackCallWithTheDailyIpHash() {
-        String ws = newWorkspaceId();
-        String key = writeKey();
-        HubFixtures setup = new HubFixtures(api());
-        setup.workspace(ws, "professional", false);
-        String destination = setup.destination(ws, "us", key);
-        String action = setup.enabledAction(ws, destination, HubFixtures.actionOn("link_clicked"));
+        Wiring wiring = clickDestination("us");
+        String ws = wiring.ws();
+        String key = wiring.key();
+        String action = wiring.action();
 
         produceEvents(ws, linkClicked(ws, "evt-a", "203.0.113.7"));
 

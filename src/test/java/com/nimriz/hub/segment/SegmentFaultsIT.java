@@ -1,7 +1,6 @@
 package com.nimriz.hub.segment;
 
 import static com.nimriz.hub.segment.SegmentDeliveryIT.linkClicked;
-import static com.nimriz.hub.segment.SegmentDeliveryIT.writeKey;
 import static com.nimriz.hub.support.KafkaTestClient.header;
 import static com.nimriz.hub.support.KafkaTestClient.record;
 import static com.nimriz.hub.support.KafkaTestClient.text;
@@ -11,7 +10,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimriz.hub.HubIntegrationTest;
-import com.nimriz.hub.support.HubFixtures;
 import com.nimriz.hub.support.SegmentStandIn.BatchRequest;
 import com.nimriz.hub.support.SegmentStandIn.Reply;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -40,7 +38,7 @@ class SegmentFaultsIT extends HubIntegrationTest {
 
         @Test
         void deliversEachMessageOnceAfter503Then503Then200() {
-            Setup setup = destination("us");
+            Wiring setup = clickDestination("us");
             SEGMENT.script(setup.key(), Reply.status(503), Reply.status(503));
 
             produce(setup, "r1", "r2", "r3");
@@ -64,7 +62,7 @@ class SegmentFaultsIT extends HubIntegrationTest {
 
         @Test
         void waitsAsLongAsRetryAfterSaysOnA429() {
-            Setup setup = destination("us");
+            Wiring setup = clickDestination("us");
             SEGMENT.script(setup.key(), Reply.retryAfter(429, 2));
 
             produce(setup, "t1");
@@ -78,7 +76,7 @@ class SegmentFaultsIT extends HubIntegrationTest {
 
         @Test
         void retriesAfterAConnectionReset() {
-            Setup setup = destination("us");
+            Wiring setup = clickDestination("us");
             SEGMENT.script(setup.key(), Reply.connectionReset());
 
             produce(setup, "c1");
@@ -89,7 +87,7 @@ class SegmentFaultsIT extends HubIntegrationTest {
 
         @Test
         void retriesAResponseSlowerThanTheTimeout() {
-            Setup setup = destination("us");
+            Wiring setup = clickDestination("us");
             SEGMENT.script(setup.key(), Reply.slow(2500));
 
             produce(setup, "s1");
@@ -113,7 +111,7 @@ class SegmentFaultsIT extends HubIntegrationTest {
         }
 
         private void assertDeadAfter(int status) {
-            Setup setup = destination("us");
+            Wiring setup = clickDestination("us");
             SEGMENT.script(setup.key(), Reply.status(status), Reply.status(status));
 
             produce(setup, "d1", "d2");
@@ -145,8 +143,8 @@ class SegmentFaultsIT extends HubIntegrationTest {
 
         @Test
         void opensTheCircuitParksAndLaterDrainsOneDestinationWhileAnotherKeepsReceiving() {
-            Setup down = destination("us");
-            Setup up = destination("eu");
+            Wiring down = clickDestination("us");
+            Wiring up = clickDestination("eu");
             List<Reply> outage = new ArrayList<>();
             for (int i = 0; i < 9; i++) {
                 outage.add(Reply.status(503));
@@ -175,20 +173,7 @@ class SegmentFaultsIT extends HubIntegrationTest {
         }
     }
 
-    private record Setup(String ws, String key, String destination, String action) {}
-
-    private Setup destination(String region) {
-        String ws = newWorkspaceId();
-        String key = writeKey();
-        HubFixtures fixtures = new HubFixtures(api());
-        fixtures.workspace(ws, "professional", false);
-        String destination = fixtures.destination(ws, region, key);
-        String action =
-                fixtures.enabledAction(ws, destination, HubFixtures.actionOn("link_clicked"));
-        return new Setup(ws, key, destination, action);
-    }
-
-    private void produce(Setup setup, String... eventIds) {
+    private void produce(Wiring setup, String... eventIds) {
         String topic = properties.topics().events();
         List<org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>> records =
                 new ArrayList<>();
